@@ -120,6 +120,19 @@ CREATE TABLE "run_keys" (
     CONSTRAINT "run_keys_pkey" PRIMARY KEY ("function_id","key")
 );
 
+-- CreateTable
+CREATE TABLE "audit_log" (
+    "id" BIGSERIAL NOT NULL,
+    "at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "actor" TEXT NOT NULL,
+    "action" TEXT NOT NULL,
+    "run_id" TEXT,
+    "result_run_id" TEXT,
+    "event_id" TEXT,
+
+    CONSTRAINT "audit_log_pkey" PRIMARY KEY ("id")
+);
+
 -- CreateIndex
 CREATE INDEX "events_name_id_idx" ON "events"("name", "id" DESC);
 
@@ -155,6 +168,9 @@ CREATE INDEX "attempts_run_id_number_idx" ON "attempts"("run_id", "number");
 
 -- CreateIndex
 CREATE INDEX "queue_run_at_idx" ON "queue"("run_at");
+
+-- CreateIndex
+CREATE INDEX "audit_log_run_id_at_idx" ON "audit_log"("run_id", "at");
 
 -- AddForeignKey
 ALTER TABLE "runs" ADD CONSTRAINT "runs_event_id_fkey" FOREIGN KEY ("event_id") REFERENCES "events"("id") ON DELETE RESTRICT ON UPDATE CASCADE;

@@ -1,0 +1,83 @@
+import type { SerializedError } from "../sdk/errors";
+import type { Db } from "./db";
+
+export interface AttemptEnd {
+  runId: string;
+  leaseId: string;
+  workerId: string;
+  /** The run's new status, or null while it goes on (retry, sleep). */
+  runStatus: "COMPLETED" | "FAILED" | "CANCELLED" | null;
+  output: unknown;
+  runError: SerializedError | null;
+  failureEventId: string | null;
+  /** The run's attempt counter from now on. */
+  nextAttempt: number;
+  /** When the run is due again; null takes it off the queue. */
+  runAt: Date | null;
+  attemptStatus: "COMPLETED" | "FAILED" | "SLEEPING" | "CANCELLED" | "LOST";
+  attempt: number;
+  attemptError: SerializedError | null;
+  stepId: string | null;
+  startedAt: Date;
+}
+
+/**
+ * Ends many attempts in one statement: records each attempt, updates its run, and either takes
+ * the run off the queue or puts it back, due at `runAt`, with its lease released. Writes only
+ * where the lease is still held; returns the run ids it wrote.
+ */
+export async function finishAttempts(db: Db, items: AttemptEnd[]): Promise<Set<string>> {
+  const { rows } = await db.query(
+    `WITH c AS (
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                            $8::int[], $9::timestamptz[], $10::text[], $11::int[], $12::text[], $13::text[], $14::timestamptz[])
+         AS c(run_id, lease_id, worker_id, run_status, output, run_error, failure_event_id,
+              next_attempt, run_at, attempt_status, attempt, attempt_error, step_id, started_at)
+     ), removed AS (
+       DELETE FROM queue q USING c
+       WHERE c.run_at IS NULL AND q.run_id = c.run_id AND q.lease_id = c.lease_id
+       RETURNING q.run_id
+     ), requeued AS (
+       UPDATE queue q SET run_at = c.run_at, lease_id = NULL, locked_by = NULL, locked_until = NULL
+       FROM c WHERE c.run_at IS NOT NULL AND q.run_id = c.run_id AND q.lease_id = c.lease_id
+       RETURNING q.run_id
+     ), held AS (
+       SELECT run_id FROM removed UNION ALL SELECT run_id FROM requeued
+     ), upd AS (
+       UPDATE runs r SET
+         status = coalesce(c.run_status::"RunStatus", r.status),
+         output = CASE WHEN c.run_status = 'COMPLETED' THEN c.output::jsonb ELSE r.output END,
+         error = coalesce(c.run_error::jsonb, r.error),
+         failure_event_id = coalesce(c.failure_event_id, r.failure_event_id),
+         ended_at = CASE WHEN c.run_status IS NULL THEN r.ended_at ELSE now() END,
+         attempt = c.next_attempt,
+         attempts = r.attempts + 1
+       FROM c JOIN held ON held.run_id = c.run_id
+       WHERE r.id = c.run_id
+       RETURNING r.id, r.attempts
+     )
+     INSERT INTO attempts (run_id, number, attempt, step_id, status, error, worker_id, started_at, ended_at, retry_at)
+     SELECT upd.id, upd.attempts - 1, c.attempt, c.step_id, c.attempt_status::"AttemptStatus",
+            c.attempt_error::jsonb, c.worker_id, c.started_at, now(),
+            CASE WHEN c.run_status IS NULL AND c.attempt_status = 'FAILED' THEN c.run_at END
+     FROM upd JOIN c ON c.run_id = upd.id
+     RETURNING run_id`,
+    [
+      items.map((i) => i.runId),
+      items.map((i) => i.leaseId),
+      items.map((i) => i.workerId),
+      items.map((i) => i.runStatus),
+      items.map((i) => (i.runStatus === "COMPLETED" ? JSON.stringify(i.output ?? null) : null)),
+      items.map((i) => (i.runError ? JSON.stringify(i.runError) : null)),
+      items.map((i) => i.failureEventId),
+      items.map((i) => i.nextAttempt),
+      items.map((i) => i.runAt?.toISOString() ?? null),
+      items.map((i) => i.attemptStatus),
+      items.map((i) => i.attempt),
+      items.map((i) => (i.attemptError ? JSON.stringify(i.attemptError) : null)),
+      items.map((i) => i.stepId),
+      items.map((i) => i.startedAt.toISOString()),
+    ],
+  );
+  return new Set(rows.map((r) => r.run_id));
+}

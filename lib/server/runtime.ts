@@ -1,0 +1,37 @@
+import { functions } from "@/functions";
+import { getPool, databaseUrl } from "@/lib/db/pool";
+import { FunctionRegistry } from "@/lib/engine/registry";
+import { syncFunctions } from "@/lib/engine/sql/sync-functions";
+import { Worker } from "@/lib/engine/worker";
+
+declare global {
+  // eslint-disable-next-line no-var
+  var __relayRegistry: FunctionRegistry | undefined;
+  // eslint-disable-next-line no-var
+  var __relayWorker: Worker | undefined;
+}
+
+/** The functions defined in code (functions/index.ts). */
+export function getRegistry(): FunctionRegistry {
+  globalThis.__relayRegistry ??= new FunctionRegistry(functions);
+  return globalThis.__relayRegistry;
+}
+
+/** Syncs the function list to the database and, unless WORKER_CONCURRENCY=0, starts a worker in this process. */
+export async function startEngine(): Promise<Worker | null> {
+  const registry = getRegistry();
+  await syncFunctions(getPool(), registry.all());
+  const concurrency = Number(process.env.WORKER_CONCURRENCY ?? 10);
+  if (!(concurrency > 0) || globalThis.__relayWorker) return globalThis.__relayWorker ?? null;
+  const worker = new Worker({
+    pool: getPool(),
+    connectionString: databaseUrl(),
+    registry,
+    concurrency,
+    leaseMs: Number(process.env.WORKER_LEASE_MS ?? 30_000),
+    pollMs: Number(process.env.WORKER_POLL_MS ?? 1_000),
+  });
+  await worker.start();
+  globalThis.__relayWorker = worker;
+  return worker;
+}
