@@ -1,0 +1,67 @@
+import type { ApiError } from "@/lib/api-types";
+
+export function json<T>(body: T, status = 200): Response {
+  return Response.json(body, { status });
+}
+
+export function jsonError(status: number, error: string): Response {
+  return Response.json({ status, error } satisfies ApiError, { status });
+}
+
+/** Connection-level failures: the database is away, not the request at fault. */
+const UNAVAILABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "57P01", "57P02", "57P03", "53300", "08000", "08003", "08006", "08001", "08004"]);
+
+function isDatabaseUnavailable(err: unknown): boolean {
+  const e = err as { code?: string; message?: string; cause?: unknown } | null;
+  if (!e) return false;
+  if (e.code && UNAVAILABLE_CODES.has(e.code)) return true;
+  if (/Connection terminated|connect ECONNREFUSED|terminating connection|Can't reach database|the database system is (starting|shutting) up/i.test(e.message ?? "")) return true;
+  return e.cause ? isDatabaseUnavailable(e.cause) : false;
+}
+
+/**
+ * Wraps a route handler: a database outage answers 503 with a clear message (the client may
+ * retry; nothing was stored), anything else unexpected a 500 that is logged.
+ */
+export function route<Args extends unknown[]>(handler: (...args: Args) => Promise<Response>) {
+  return async (...args: Args): Promise<Response> => {
+    try {
+      return await handler(...args);
+    } catch (err) {
+      if (isDatabaseUnavailable(err)) {
+        return jsonError(503, "the database is unavailable; nothing was stored, retry shortly");
+      }
+      console.error("[api] unexpected error:", err);
+      return jsonError(500, "internal error (logged on the server)");
+    }
+  };
+}
+
+export type BodyResult = { ok: true; value: unknown } | { ok: false; response: Response };
+
+/** Reads a JSON body of at most `maxBytes`, answering 413 or 400 (naming the problem) otherwise. */
+export async function readJsonBody(req: Request, maxBytes: number): Promise<BodyResult> {
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) return { ok: false, response: jsonError(413, `body: ${declared} bytes is over the limit of ${maxBytes}`) };
+  if (!req.body) return { ok: false, response: jsonError(400, "body: is empty; send an event object or an array of events") };
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => {});
+      return { ok: false, response: jsonError(413, `body: over the limit of ${maxBytes} bytes`) };
+    }
+    chunks.push(value);
+  }
+  const text = Buffer.concat(chunks).toString("utf8");
+  if (text.trim() === "") return { ok: false, response: jsonError(400, "body: is empty; send an event object or an array of events") };
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (err) {
+    return { ok: false, response: jsonError(400, `body: not valid JSON (${(err as Error).message})`) };
+  }
+}
