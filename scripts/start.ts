@@ -1,9 +1,9 @@
 // `npm start`: on a fresh machine, starts an embedded PostgreSQL (when DATABASE_URL is unset),
 // applies migrations, builds the app if its sources changed, and serves it with a worker inside.
 import { spawn, spawnSync } from "node:child_process";
-import fs from "node:fs";
 import path from "node:path";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "../lib/db/embedded-postgres";
+import { buildIfStale } from "./build-if-stale";
 
 const ROOT = path.resolve(__dirname, "..");
 const dev = process.argv.includes("--dev");
@@ -11,26 +11,6 @@ const LOOPBACK = new Set(["127.0.0.1", "localhost", "::1"]);
 
 function log(message: string) {
   console.log(`[relay] ${message}`);
-}
-
-function newestMtime(target: string): number {
-  if (!fs.existsSync(target)) return 0;
-  const stat = fs.statSync(target);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of fs.readdirSync(target)) {
-    if (entry === "generated" || entry === "node_modules") continue;
-    newest = Math.max(newest, newestMtime(path.join(target, entry)));
-  }
-  return newest;
-}
-
-function needsBuild(): boolean {
-  const buildId = path.join(ROOT, ".next/BUILD_ID");
-  if (!fs.existsSync(buildId)) return true;
-  const built = fs.statSync(buildId).mtimeMs;
-  const sources = ["app", "components", "lib", "functions", "instrumentation.ts", "next.config.js", "package.json", "postcss.config.mjs"];
-  return sources.some((s) => newestMtime(path.join(ROOT, s)) > built);
 }
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv) {
@@ -66,10 +46,7 @@ async function main() {
   log("applying migrations");
   run("npx", ["prisma", "migrate", "deploy"], env);
 
-  if (!dev && needsBuild()) {
-    log("building the app (sources changed since the last build)");
-    run("npx", ["next", "build"], env);
-  }
+  if (!dev) buildIfStale(env);
 
   if (LOOPBACK.has(host) && !process.env.DASHBOARD_PASSWORD) {
     log(`no DASHBOARD_PASSWORD: listening on ${host} only, so only this machine can reach the dashboard`);

@@ -3,6 +3,8 @@ import { getPool } from "@/lib/db/pool";
 import { ingestEvents } from "@/lib/engine/ingest";
 import { LIMITS } from "@/lib/engine/limits";
 import { validateEvents } from "@/lib/engine/validate-events";
+import { actorOf } from "./actor";
+import { recordAudit } from "./audit";
 import { json, jsonError, readJsonBody } from "./http";
 import { getRegistry } from "./runtime";
 
@@ -17,5 +19,18 @@ export async function ingestRequest(req: Request, keyAccepted: boolean): Promise
   const result = validateEvents(body.value);
   if (!result.ok) return Response.json({ ids: [], status: result.status, error: result.error }, { status: result.status });
   const { eventIds } = await ingestEvents(getPool(), getRegistry(), result.events);
+  if (fromOwnPages(req)) {
+    await Promise.all(eventIds.map((eventId) => recordAudit({ actor: actorOf(req), action: "send-event", eventId })));
+  }
   return json<IngestResponse>({ ids: eventIds, status: 200 });
+}
+
+/** A browser on the dashboard's own pages (the Send event form), as opposed to an app sending events. */
+function fromOwnPages(req: Request): boolean {
+  const origin = req.headers.get("origin");
+  try {
+    return origin !== null && new URL(origin).host === req.headers.get("host");
+  } catch {
+    return false;
+  }
 }

@@ -35,3 +35,22 @@ export async function startEngine(): Promise<Worker | null> {
   globalThis.__relayWorker = worker;
   return worker;
 }
+
+/**
+ * Starts the engine for a long-lived process (the web server, `npm run worker`): on SIGTERM or
+ * SIGINT it stops claiming, lets attempts in flight finish (SHUTDOWN_GRACE_MS), hands back
+ * the rest, then exits.
+ */
+export async function startEngineInProcess(where: string): Promise<Worker | null> {
+  const worker = await startEngine();
+  if (!worker) return null;
+  console.log(`[relay] worker ${worker.id} started in the ${where}`);
+  const stop = async (signal: string) => {
+    console.log(`[relay] ${signal}: finishing attempts in flight, then stopping`);
+    await worker.stop(Number(process.env.SHUTDOWN_GRACE_MS ?? 10_000));
+    process.exit(0);
+  };
+  process.once("SIGTERM", () => void stop("SIGTERM"));
+  process.once("SIGINT", () => void stop("SIGINT"));
+  return worker;
+}
