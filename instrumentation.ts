@@ -2,6 +2,7 @@
 // web server by default (WORKER_CONCURRENCY=0 leaves execution to `npm run worker` processes).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { startEngineInProcess } = await import("@/lib/server/runtime");
+  const { startEngineInProcess, useSourceMappedStacks } = await import("@/lib/server/runtime");
+  useSourceMappedStacks();
   await startEngineInProcess("web server");
 }

