@@ -71,10 +71,18 @@ function StepRow({ step, pendingId, attempts }: { step?: StepView; pendingId?: s
   );
 }
 
+/** Same name and message as an earlier attempt: shown once, then referred to, so five identical panels do not bury the timeline. */
+function sameErrorAs(a: AttemptView, earlier: AttemptView[]): AttemptView | undefined {
+  if (!a.error) return undefined;
+  return earlier.find((e) => e.error && e.error.name === a.error!.name && e.error.message === a.error!.message);
+}
+
 function AttemptList({ attempts }: { attempts: AttemptView[] }) {
   return (
     <ol className="mt-2 space-y-2">
-      {attempts.map((a) => (
+      {attempts.map((a, i) => {
+        const repeat = sameErrorAs(a, attempts.slice(0, i));
+        return (
         <li key={a.number} data-testid="attempt" className="rounded-md border border-zinc-100 p-2 dark:border-zinc-800">
           <div className="flex flex-wrap items-center gap-3 text-xs text-zinc-600 dark:text-zinc-300">
             <span className="font-medium">Attempt {a.attempt + 1}</span>
@@ -84,9 +92,15 @@ function AttemptList({ attempts }: { attempts: AttemptView[] }) {
             <span className="font-mono text-zinc-400" title="worker">{a.workerId}</span>
             {a.retryAt && <span>next attempt <RelativeTime iso={a.retryAt} /></span>}
           </div>
-          {a.error && <div className="mt-2"><ErrorPanel error={a.error} compact /></div>}
+          {a.error && repeat && (
+            <p className="mt-1 font-mono text-xs text-red-700 dark:text-red-300">
+              {a.error.name}: {a.error.message.split("\n")[0]} <span className="text-zinc-500">(same error as attempt {repeat.attempt + 1})</span>
+            </p>
+          )}
+          {a.error && !repeat && <div className="mt-2"><ErrorPanel error={a.error} compact /></div>}
         </li>
-      ))}
+        );
+      })}
     </ol>
   );
 }
