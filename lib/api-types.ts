@@ -4,7 +4,7 @@
 export const RUN_STATUSES = ["QUEUED", "RUNNING", "COMPLETED", "FAILED", "CANCELLED"] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
 
-export type AttemptStatus = "COMPLETED" | "FAILED" | "SLEEPING" | "LOST" | "CANCELLED";
+export type AttemptStatus = "COMPLETED" | "FAILED" | "SLEEPING" | "LOST" | "CANCELLED" | "RELEASED";
 export type StepOp = "RUN" | "SLEEP" | "SEND_EVENT";
 /** SLEEPING: a step.sleep whose wake-up time is still in the future. */
 export type StepStatus = "COMPLETED" | "FAILED" | "SLEEPING";

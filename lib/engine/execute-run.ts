@@ -49,6 +49,8 @@ export interface StepStore {
 export interface SaveResult {
   leaseLost: boolean;
   cancelRequested: boolean;
+  /** The worker is shutting down: stop after this step and hand the run back. */
+  releaseRequested?: boolean;
   /** The output as stored, when the store set it (step.sendEvent). */
   output?: unknown;
 }
@@ -62,6 +64,8 @@ export type Outcome =
   | { kind: "failed"; attempt: number; stepId: string | null; error: SerializedError; reason: FailureReason }
   | { kind: "sleep"; attempt: number; step: StepRecord | null; until: Date }
   | { kind: "cancelled"; attempt: number }
+  /** The worker is shutting down: the run goes back to the queue, due now. */
+  | { kind: "released"; attempt: number }
   /** Another worker owns the run now: write nothing. */
   | { kind: "lease-lost" };
 
@@ -110,6 +114,7 @@ export async function executeRun(fn: DurableFunction, input: AttemptInput, store
     progressed = true;
     if (result.leaseLost) end({ kind: "lease-lost" });
     else if (result.cancelRequested) end({ kind: "cancelled", attempt: 0 });
+    else if (result.releaseRequested) end({ kind: "released", attempt: 0 });
     return ended ? null : result;
   };
 

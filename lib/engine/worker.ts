@@ -231,7 +231,7 @@ export class Worker {
       save: async (step: StepRecord, events?: NewEvent[]): Promise<SaveResult> => {
         if (events && events.length > 0) return this.saveStepWithEvents(claim, step, events);
         const held = await this.stepWrites.add({ runId: claim.runId, leaseId: claim.leaseId, step });
-        return { leaseLost: !held, cancelRequested: held?.cancelRequested ?? false };
+        return { leaseLost: !held, cancelRequested: held?.cancelRequested ?? false, releaseRequested: this.stopping };
       },
     };
   }
@@ -287,6 +287,9 @@ export class Worker {
         break;
       case "cancelled":
         end = { ...base, runStatus: "CANCELLED", nextAttempt: outcome.attempt, runAt: null, attemptStatus: "CANCELLED", attempt: outcome.attempt };
+        break;
+      case "released":
+        end = { ...base, runStatus: null, nextAttempt: outcome.attempt, runAt: new Date(), attemptStatus: "RELEASED", attempt: outcome.attempt };
         break;
     }
     await this.attemptEnds.add({ end, failureEvent });

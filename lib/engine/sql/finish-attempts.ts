@@ -14,7 +14,7 @@ export interface AttemptEnd {
   nextAttempt: number;
   /** When the run is due again; null takes it off the queue. */
   runAt: Date | null;
-  attemptStatus: "COMPLETED" | "FAILED" | "SLEEPING" | "CANCELLED" | "LOST";
+  attemptStatus: "COMPLETED" | "FAILED" | "SLEEPING" | "CANCELLED" | "LOST" | "RELEASED";
   attempt: number;
   attemptError: SerializedError | null;
   stepId: string | null;

@@ -1,0 +1,3 @@
+-- AlterEnum
+ALTER TYPE "AttemptStatus" ADD VALUE 'RELEASED';
+
