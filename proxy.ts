@@ -29,6 +29,10 @@ export function proxy(req: NextRequest) {
   const method = req.method.toUpperCase();
   const isApi = path.startsWith("/api/") || path.startsWith("/e/");
 
+  if (isApi && !["GET", "HEAD", "POST", "OPTIONS"].includes(method)) {
+    return NextResponse.json({ status: 405, error: `method ${method.slice(0, 20)} is not allowed here (use GET or POST)` }, { status: 405, headers: { allow: "GET, HEAD, POST" } });
+  }
+
   if (isCrossSiteWrite(method, path, req.headers.get("origin"), req.headers.get("host"))) {
     return NextResponse.json({ status: 403, error: "cross-site request refused: use the dashboard itself" }, { status: 403 });
   }

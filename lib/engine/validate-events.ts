@@ -49,10 +49,11 @@ function validateEvent(item: unknown, at: string, now: number): NewEvent | strin
   const e = item as Record<string, unknown>;
 
   // Depth first: measuring the size serialises the event, which recurses.
-  const depth = jsonDepth(e);
-  if (depth > LIMITS.maxJsonDepth) {
+  const shape = inspectJson(e);
+  if (shape.depth > LIMITS.maxJsonDepth) {
     return `${at ? at.slice(0, -1) : "event"}: nested more than ${LIMITS.maxJsonDepth} levels deep`;
   }
+  if (shape.badText) return `${at}${shape.badText}`;
   const size = jsonSize(e);
   if (size > LIMITS.maxEventBytes) {
     return `413:${at ? at.slice(0, -1) : "event"}: over the max size: max ${LIMITS.maxEventBytes} bytes / size ${size} bytes`;
@@ -115,16 +116,32 @@ function jsonSize(value: unknown): number {
   return Buffer.byteLength(JSON.stringify(value) ?? "", "utf8");
 }
 
-/** Depth of nested objects/arrays, iteratively so a hostile body cannot overflow the stack. */
-function jsonDepth(root: unknown): number {
+// PostgreSQL cannot store NUL characters or unpaired UTF-16 surrogates in text or jsonb.
+const UNSTORABLE = /\u0000|[\uD800-\uDFFF]/u;
+
+/**
+ * Depth of nested objects/arrays, and the path of the first string PostgreSQL cannot store.
+ * Iterative, so a hostile body cannot overflow the stack.
+ */
+function inspectJson(root: unknown): { depth: number; badText: string | null } {
   let max = 0;
-  const stack: Array<[unknown, number]> = [[root, 1]];
+  let badText: string | null = null;
+  const stack: Array<[unknown, number, string]> = [[root, 1, ""]];
   while (stack.length) {
-    const [value, depth] = stack.pop()!;
+    const [value, depth, path] = stack.pop()!;
+    if (typeof value === "string") {
+      if (!badText && UNSTORABLE.test(value)) badText = `${path || "value"}: contains a NUL character or an unpaired surrogate, which cannot be stored`;
+      continue;
+    }
     if (value === null || typeof value !== "object") continue;
     if (depth > max) max = depth;
-    if (max > LIMITS.maxJsonDepth) return max;
-    for (const child of Array.isArray(value) ? value : Object.values(value)) stack.push([child, depth + 1]);
+    if (max > LIMITS.maxJsonDepth) return { depth: max, badText };
+    const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value);
+    for (const [key, child] of entries) {
+      if (!badText && UNSTORABLE.test(key)) badText = `${path || "value"}: has a key with a NUL character or an unpaired surrogate`;
+      const childPath = Array.isArray(value) ? `${path}[${key}]` : path ? `${path}.${key.slice(0, 40)}` : key.slice(0, 40);
+      stack.push([child, depth + 1, childPath]);
+    }
   }
-  return max;
+  return { depth: max, badText };
 }

@@ -23,6 +23,8 @@ export class QueryParams {
     const value = this.params.get(name);
     if (value === null || value === "") return undefined;
     if (value.length > MAX_TEXT) return this.fail(`${name}: ${value.length} characters is over the limit of ${MAX_TEXT}`);
+    // PostgreSQL text cannot hold these; say so rather than fail in the query.
+    if (/\u0000|[\uD800-\uDFFF]/u.test(value)) return this.fail(`${name}: contains a NUL character or an unpaired surrogate`);
     return value;
   }
 

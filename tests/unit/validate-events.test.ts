@@ -42,3 +42,13 @@ describe("validateEvents", () => {
     expect(error({ name: "a", data: deep })).toBe("400 event: nested more than 64 levels deep");
   });
 });
+
+describe("text PostgreSQL cannot store", () => {
+  it("is refused with the path to it", () => {
+    expect(error({ name: "a\u0000b" })).toBe("400 name: contains a NUL character or an unpaired surrogate, which cannot be stored");
+    expect(error({ name: "a", data: { list: ["ok", "bad\u0000"] } })).toBe("400 data.list[1]: contains a NUL character or an unpaired surrogate, which cannot be stored");
+    expect(error([{ name: "a" }, { name: "a", data: { s: "\uD800 lone" } }])).toBe("400 events[1].data.s: contains a NUL character or an unpaired surrogate, which cannot be stored");
+    expect(error({ name: "a", data: { "k\u0000": 1 } })).toBe("400 data: has a key with a NUL character or an unpaired surrogate");
+    expect(error({ name: "emoji 😀 and 中文 are fine", data: { s: "😀" } })).toBeNull();
+  });
+});
