@@ -9,14 +9,23 @@ export function jsonError(status: number, error: string): Response {
 }
 
 /** Connection-level failures: the database is away, not the request at fault. */
-const UNAVAILABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "57P01", "57P02", "57P03", "53300", "08000", "08003", "08006", "08001", "08004"]);
+const UNAVAILABLE_CODES = new Set([
+  "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EAI_AGAIN",
+  "57P01", "57P02", "57P03", // terminated by an administrator, crash shutdown, cannot connect now
+  "53300", // too many connections
+  "08000", "08001", "08003", "08004", "08006", // connection exceptions
+  "P1001", "P1002", "P1017", "P2024", // Prisma: unreachable, timed out, connection closed, pool timeout
+]);
+const UNAVAILABLE_MESSAGE =
+  /Connection terminated|connect ECONNREFUSED|terminating connection|Can't reach database|not currently accepting connections|the database system is (starting|shutting) up|Client has encountered a connection error|timeout exceeded when trying to connect/i;
 
-function isDatabaseUnavailable(err: unknown): boolean {
-  const e = err as { code?: string; message?: string; cause?: unknown } | null;
-  if (!e) return false;
-  if (e.code && UNAVAILABLE_CODES.has(e.code)) return true;
-  if (/Connection terminated|connect ECONNREFUSED|terminating connection|Can't reach database|the database system is (starting|shutting) up/i.test(e.message ?? "")) return true;
-  return e.cause ? isDatabaseUnavailable(e.cause) : false;
+function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
+  const e = err as { code?: unknown; originalCode?: unknown; message?: unknown; cause?: unknown } | null;
+  if (!e || depth > 5) return false;
+  if (typeof e.code === "string" && UNAVAILABLE_CODES.has(e.code)) return true;
+  if (typeof e.originalCode === "string" && UNAVAILABLE_CODES.has(e.originalCode)) return true;
+  if (typeof e.message === "string" && UNAVAILABLE_MESSAGE.test(e.message)) return true;
+  return e.cause ? isDatabaseUnavailable(e.cause, depth + 1) : false;
 }
 
 /**
