@@ -58,14 +58,21 @@ export interface SaveResult {
 /** exhausted: no attempts left; non-retriable: NonRetriableError (or a step that failed for good). */
 export type FailureReason = "exhausted" | "non-retriable";
 
-export type Outcome =
+type Ended =
   | { kind: "completed"; attempt: number; output: unknown }
   | { kind: "retry"; attempt: number; stepId: string | null; error: SerializedError; retryAt: Date | null }
   | { kind: "failed"; attempt: number; stepId: string | null; error: SerializedError; reason: FailureReason }
-  | { kind: "sleep"; attempt: number; step: StepRecord | null; until: Date }
+  | { kind: "sleep"; attempt: number; until: Date }
   | { kind: "cancelled"; attempt: number }
   /** The worker is shutting down: the run goes back to the queue, due now. */
-  | { kind: "released"; attempt: number }
+  | { kind: "released"; attempt: number };
+
+/**
+ * How the attempt ended, with the steps it completed but has not stored yet: they must be
+ * stored with the attempt's end, in one commit.
+ */
+export type Outcome =
+  | (Ended & { steps: StepRecord[] })
   /** Another worker owns the run now: write nothing. */
   | { kind: "lease-lost" };
 
@@ -83,10 +90,16 @@ export async function executeRun(fn: DurableFunction, input: AttemptInput, store
   let ended: Outcome | null = null;
   let endAttempt!: (outcome: Outcome) => void;
   const endedEarly = new Promise<Outcome>((resolve) => (endAttempt = resolve));
-  const end = (outcome: Outcome) => {
+  // Completed steps wait here until the next step starts or the attempt ends, then are stored
+  // (with the attempt's end, when it ends): one commit fewer per step, and a step's result is
+  // still durable before any later step runs. Only code outside steps, which re-runs on every
+  // attempt anyway, runs in between.
+  let pending: StepRecord[] = [];
+  const end = (outcome: Ended | { kind: "lease-lost" }) => {
     if (ended) return;
-    ended = outcome;
-    endAttempt(outcome);
+    ended = outcome.kind === "lease-lost" ? outcome : { ...outcome, steps: pending };
+    pending = [];
+    endAttempt(ended);
   };
 
   // A new step after stored progress starts again at attempt 0: retries are counted per step.
@@ -118,6 +131,15 @@ export async function executeRun(fn: DurableFunction, input: AttemptInput, store
     return ended ? null : result;
   };
 
+  /** Stores the completed steps still waiting; false when the attempt must stop. */
+  const flush = async (): Promise<boolean> => {
+    if (pending.length === 0) return !ended;
+    const steps = pending;
+    pending = [];
+    const results = await Promise.all(steps.map((step) => save(step)));
+    return results.every((r) => r !== null);
+  };
+
   /** Runs a step's body once; retries, stores or fails it. */
   const runStep = async (id: string, op: StepRecord["op"], body: () => unknown, events?: () => NewEvent[]): Promise<unknown> => {
     if (ended) return PAUSED;
@@ -127,6 +149,7 @@ export async function executeRun(fn: DurableFunction, input: AttemptInput, store
       if (memo.status === "FAILED") throw new StepError(stepId, memo.error ?? { name: "Error", message: "step failed" });
       return memo.output;
     }
+    if (!(await flush())) return PAUSED;
     const startedAt = new Date();
     let output: unknown;
     let toSend: NewEvent[] | undefined;
@@ -150,6 +173,11 @@ export async function executeRun(fn: DurableFunction, input: AttemptInput, store
     }
     if (ended) return PAUSED;
     const record: StepRecord = { id: stepId, name: id, op, status: "COMPLETED", position: pos, output, error: null, attempts: attemptNow() + 1, startedAt, endedAt: new Date() };
+    if (!toSend) {
+      pending.push(record);
+      progressed = true;
+      return output;
+    }
     const saved = await save(record, toSend);
     if (!saved) return PAUSED;
     return saved.output !== undefined ? saved.output : output;
@@ -168,13 +196,15 @@ export async function executeRun(fn: DurableFunction, input: AttemptInput, store
       const memo = input.memo.get(stepId);
       if (memo) {
         if (memo.endedAt.getTime() <= Date.now()) return;
-        end({ kind: "sleep", attempt: attemptNow(), step: null, until: memo.endedAt });
+        end({ kind: "sleep", attempt: attemptNow(), until: memo.endedAt });
         return PAUSED;
       }
       const now = new Date();
       const until = new Date(now.getTime() + toMilliseconds(duration));
       const record: StepRecord = { id: stepId, name: id, op: "SLEEP", status: "COMPLETED", position: pos, output: null, error: null, attempts: 1, startedAt: now, endedAt: until };
-      end({ kind: "sleep", attempt: attemptNow(), step: record, until });
+      const attempt = attemptNow();
+      pending.push(record);
+      end({ kind: "sleep", attempt, until });
       return PAUSED;
     },
   };
@@ -188,20 +218,25 @@ export async function executeRun(fn: DurableFunction, input: AttemptInput, store
   const first = await Promise.race([code, endedEarly]);
   if (ended) return ended;
   if (!("returned" in first)) return first;
-  if (first.returned) return { kind: "completed", attempt: attemptNow(), output: toJson(first.output) };
+  end(settle(first));
+  return ended!;
 
-  const thrown = first.thrown;
-  const attempt = attemptNow();
-  if (thrown instanceof StepError) {
-    // A step that failed for good and that the code did not catch fails the run with the step's error.
-    return { kind: "failed", attempt, stepId: thrown.stepId, error: thrown.original, reason: failedSteps.get(thrown.stepId) ?? "exhausted" };
+  /** How the function's own return or throw ends the attempt. */
+  function settle(result: { returned: true; output: unknown } | { returned: false; thrown: unknown }): Ended {
+    const attempt = attemptNow();
+    if (result.returned) return { kind: "completed", attempt, output: toJson(result.output) };
+    const thrown = result.thrown;
+    if (thrown instanceof StepError) {
+      // A step that failed for good and that the code did not catch fails the run with the step's error.
+      return { kind: "failed", attempt, stepId: thrown.stepId, error: thrown.original, reason: failedSteps.get(thrown.stepId) ?? "exhausted" };
+    }
+    const error = serializeError(thrown);
+    if (thrown instanceof NonRetriableError) return { kind: "failed", attempt, stepId: null, error, reason: "non-retriable" };
+    if (attempt + 1 < input.maxAttempts) {
+      return { kind: "retry", attempt, stepId: null, error, retryAt: thrown instanceof RetryAfterError ? thrown.retryAt : null };
+    }
+    return { kind: "failed", attempt, stepId: null, error, reason: "exhausted" };
   }
-  const error = serializeError(thrown);
-  if (thrown instanceof NonRetriableError) return { kind: "failed", attempt, stepId: null, error, reason: "non-retriable" };
-  if (attempt + 1 < input.maxAttempts) {
-    return { kind: "retry", attempt, stepId: null, error, retryAt: thrown instanceof RetryAfterError ? thrown.retryAt : null };
-  }
-  return { kind: "failed", attempt, stepId: null, error, reason: "exhausted" };
 }
 
 /** Step outputs are stored as JSON; returning the round-tripped value makes a first run and a replay see the same thing. */

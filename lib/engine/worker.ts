@@ -2,7 +2,7 @@ import os from "node:os";
 import pg from "pg";
 import { clampRetryAt, defaultBackoff } from "./backoff";
 import { Batcher } from "./batcher";
-import { type Outcome, type SaveResult, type StepRecord, executeRun } from "./execute-run";
+import { type MemoStep, type Outcome, type SaveResult, type StepRecord, executeRun } from "./execute-run";
 import { SYSTEM_TRIGGERS, buildFailureEvent } from "./failure-event";
 import { planIngest } from "./ingest";
 import type { FunctionRegistry } from "./registry";
@@ -36,6 +36,8 @@ export interface WorkerOptions {
 interface Finish {
   end: AttemptEnd;
   failureEvent: NewEvent | null;
+  /** Steps the attempt completed and has not stored yet: stored with its end. */
+  steps: StepToSave[];
 }
 
 /**
@@ -54,8 +56,11 @@ export class Worker {
   private readonly connectionString: string;
 
   private readonly inflight = new Map<string, Promise<void>>();
+  /** Claimed (leased) runs waiting for a free slot. */
+  private readonly claimed: Array<{ claim: ClaimedRun; memo: Map<string, MemoStep> }> = [];
   private filling = false;
   private fillAgain = false;
+  private fillScheduled = false;
   private stopping = false;
   private timers: NodeJS.Timeout[] = [];
   private listener: pg.Client | null = null;
@@ -93,6 +98,11 @@ export class Worker {
     const listener = this.listener;
     this.listener = null;
     await listener?.end().catch(() => {});
+    // Runs claimed but not started go straight back.
+    const waiting = this.claimed.splice(0).map((c) => c.claim.leaseId);
+    if (waiting.length > 0) {
+      await releaseLeases(this.pool, waiting).catch((err) => this.log.error("[worker] releasing leases:", err.message));
+    }
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([
       Promise.allSettled([...this.inflight.values()]),
@@ -117,7 +127,7 @@ export class Worker {
       this.listener = null;
       setTimeout(() => void this.listen(), 1_000);
     };
-    client.on("notification", () => void this.fill());
+    client.on("notification", () => this.fillSoon());
     client.on("error", retry);
     client.on("end", retry);
     try {
@@ -135,10 +145,23 @@ export class Worker {
 
   private async heartbeat(): Promise<void> {
     try {
-      await extendLeases(this.pool, [...this.inflight.keys()], this.leaseMs);
+      await extendLeases(this.pool, [...this.inflight.keys(), ...this.claimed.map((c) => c.claim.leaseId)], this.leaseMs);
     } catch (err) {
       this.log.warn(`[worker ${this.id}] lease heartbeat failed: ${(err as Error).message}`);
     }
+  }
+
+  /**
+   * Claims on the next tick: runs finished by one batched write all free their slots in the same
+   * tick, and one claim for all of them beats one claim each.
+   */
+  private fillSoon(): void {
+    if (this.fillScheduled) return;
+    this.fillScheduled = true;
+    setImmediate(() => {
+      this.fillScheduled = false;
+      void this.fill();
+    });
   }
 
   /** Claims as many due runs as there are free slots, until none are due. */
@@ -150,20 +173,18 @@ export class Worker {
     this.filling = true;
     try {
       while (!this.stopping) {
-        const free = this.concurrency - this.inflight.size;
-        if (free <= 0) break;
-        const claims = await claimRuns(this.pool, this.id, free, this.leaseMs);
+        this.startClaimed();
+        // Keep up to `concurrency` claimed runs waiting beside the ones executing: the next batch
+        // is at hand when one finishes, and claiming overlaps executing instead of alternating.
+        const want = 2 * this.concurrency - this.inflight.size - this.claimed.length;
+        if (want <= 0) break;
+        const claims = await claimRuns(this.pool, this.id, want, this.leaseMs);
         if (claims.length === 0) break;
         const resumed = claims.filter((c) => c.attempts > 0 || c.lostBy).map((c) => c.runId);
         const steps = await loadSteps(this.pool, resumed);
-        for (const claim of claims) {
-          const done = this.process(claim, steps.get(claim.runId) ?? new Map()).finally(() => {
-            this.inflight.delete(claim.leaseId);
-            void this.fill();
-          });
-          this.inflight.set(claim.leaseId, done);
-        }
-        if (claims.length < free) break;
+        for (const claim of claims) this.claimed.push({ claim, memo: steps.get(claim.runId) ?? new Map() });
+        this.startClaimed();
+        if (claims.length < want) break;
       }
     } catch (err) {
       // The database is away or refused: the poll timer tries again.
@@ -177,7 +198,20 @@ export class Worker {
     }
   }
 
-  private async process(claim: ClaimedRun, memo: Map<string, import("./execute-run").MemoStep>): Promise<void> {
+  /** Starts claimed runs while slots are free. */
+  private startClaimed(): void {
+    while (!this.stopping && this.inflight.size < this.concurrency && this.claimed.length > 0) {
+      const { claim, memo } = this.claimed.shift()!;
+      const done = this.process(claim, memo).finally(() => {
+        this.inflight.delete(claim.leaseId);
+        this.startClaimed();
+        this.fillSoon();
+      });
+      this.inflight.set(claim.leaseId, done);
+    }
+  }
+
+  private async process(claim: ClaimedRun, memo: Map<string, MemoStep>): Promise<void> {
     const startedAt = new Date();
     const fn = this.registry.get(claim.functionId);
     const event: FunctionEvent = {
@@ -198,7 +232,7 @@ export class Worker {
       }
       let outcome: Outcome;
       if (claim.cancelRequested) {
-        outcome = { kind: "cancelled", attempt };
+        outcome = { kind: "cancelled", attempt, steps: [] };
       } else if (!fn) {
         outcome = {
           kind: "failed",
@@ -206,6 +240,7 @@ export class Worker {
           stepId: null,
           reason: "non-retriable",
           error: { name: "FunctionNotFoundError", message: `no function "${claim.functionId}" is defined in this server's code` },
+          steps: [],
         };
       } else if (attempt >= claim.maxAttempts) {
         outcome = {
@@ -214,6 +249,7 @@ export class Worker {
           stepId: null,
           reason: "exhausted",
           error: { name: "WorkerLostError", message: `the run's worker died on each of its ${claim.maxAttempts} attempts` },
+          steps: [],
         };
       } else {
         const logger = runLogger(this.log, claim.runId);
@@ -277,14 +313,12 @@ export class Worker {
           failureEvent = buildFailureEvent(claim.functionId, claim.runId, event, outcome.error, outcome.reason);
         }
         break;
-      case "sleep":
-        if (outcome.step) {
-          const saved = await this.stepStore(claim).save(outcome.step);
-          if (saved.leaseLost) return;
-        }
-        end = { ...base, runStatus: null, nextAttempt: 0, runAt: outcome.until, attemptStatus: "SLEEPING", attempt: outcome.attempt, stepId: outcome.step?.id ?? null };
+      case "sleep": {
+        const sleepStep = outcome.steps.findLast((st) => st.op === "SLEEP");
+        end = { ...base, runStatus: null, nextAttempt: 0, runAt: outcome.until, attemptStatus: "SLEEPING", attempt: outcome.attempt, stepId: sleepStep?.id ?? null };
         this.wakeAt(outcome.until);
         break;
+      }
       case "cancelled":
         end = { ...base, runStatus: "CANCELLED", nextAttempt: outcome.attempt, runAt: null, attemptStatus: "CANCELLED", attempt: outcome.attempt };
         break;
@@ -292,7 +326,8 @@ export class Worker {
         end = { ...base, runStatus: null, nextAttempt: outcome.attempt, runAt: new Date(), attemptStatus: "RELEASED", attempt: outcome.attempt };
         break;
     }
-    await this.attemptEnds.add({ end, failureEvent });
+    const steps = outcome.steps.map((step) => ({ runId: claim.runId, leaseId: claim.leaseId, step }));
+    await this.attemptEnds.add({ end, failureEvent, steps });
   }
 
   /**
@@ -302,7 +337,7 @@ export class Worker {
   private async writeFinishes(items: Finish[]): Promise<boolean[]> {
     const failures = items.filter((i) => i.failureEvent);
     if (failures.length === 0) {
-      const written = await finishAttempts(this.pool, items.map((i) => i.end));
+      const written = await finishAttempts(this.pool, items.map((i) => i.end), items.flatMap((i) => i.steps));
       return items.map((i) => written.has(i.end.runId));
     }
     const plan = planIngest(this.registry, failures.map((f) => f.failureEvent!));
@@ -310,7 +345,7 @@ export class Worker {
     const client = await this.pool.connect();
     try {
       await client.query("BEGIN");
-      const written = await finishAttempts(client, items.map((i) => i.end));
+      const written = await finishAttempts(client, items.map((i) => i.end), items.flatMap((i) => i.steps));
       const keptEvents = new Set(failures.filter((f) => written.has(f.end.runId)).map((f) => f.end.failureEventId));
       await insertEventsAndRuns(
         client,

@@ -1,5 +1,6 @@
 import type { SerializedError } from "../sdk/errors";
 import type { Db } from "./db";
+import { type StepToSave, stepColumns } from "./save-steps";
 
 export interface AttemptEnd {
   runId: string;
@@ -22,11 +23,12 @@ export interface AttemptEnd {
 }
 
 /**
- * Ends many attempts in one statement: records each attempt, updates its run, and either takes
- * the run off the queue or puts it back, due at `runAt`, with its lease released. Writes only
- * where the lease is still held; returns the run ids it wrote.
+ * Ends many attempts in one statement: stores the steps they completed last, records each
+ * attempt, updates its run, and either takes the run off the queue or puts it back, due at
+ * `runAt`, with its lease released. Writes only where the lease is still held; returns the run
+ * ids it wrote.
  */
-export async function finishAttempts(db: Db, items: AttemptEnd[]): Promise<Set<string>> {
+export async function finishAttempts(db: Db, items: AttemptEnd[], steps: StepToSave[] = []): Promise<Set<string>> {
   const { rows } = await db.query(
     `WITH c AS (
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
@@ -43,6 +45,15 @@ export async function finishAttempts(db: Db, items: AttemptEnd[]): Promise<Set<s
        RETURNING q.run_id
      ), held AS (
        SELECT run_id FROM removed UNION ALL SELECT run_id FROM requeued
+     ), new_steps AS (
+       INSERT INTO steps (run_id, id, name, op, status, position, output, error, attempts, started_at, ended_at)
+       SELECT s.run_id, s.id, s.name, s.op::"StepOp", s.status::"StepStatus", s.position, s.output::jsonb, s.error::jsonb,
+              s.attempts, s.started_at, s.ended_at
+       FROM unnest($15::text[], $16::text[], $17::text[], $18::text[], $19::text[], $20::int[], $21::text[], $22::text[],
+                   $23::int[], $24::timestamptz[], $25::timestamptz[])
+         AS s(run_id, id, name, op, status, position, output, error, attempts, started_at, ended_at)
+       JOIN held ON held.run_id = s.run_id
+       ON CONFLICT (run_id, id) DO NOTHING
      ), upd AS (
        UPDATE runs r SET
          status = coalesce(c.run_status::"RunStatus", r.status),
@@ -77,6 +88,7 @@ export async function finishAttempts(db: Db, items: AttemptEnd[]): Promise<Set<s
       items.map((i) => (i.attemptError ? JSON.stringify(i.attemptError) : null)),
       items.map((i) => i.stepId),
       items.map((i) => i.startedAt.toISOString()),
+      ...stepColumns(steps),
     ],
   );
   return new Set(rows.map((r) => r.run_id));

@@ -28,20 +28,24 @@ export async function saveSteps(db: Db, items: StepToSave[]): Promise<Map<string
        ON CONFLICT (run_id, id) DO NOTHING
      )
      SELECT DISTINCT r.id, r.cancel_requested FROM held JOIN runs r ON r.id = held.run_id`,
-    [
-      items.map((i) => i.runId),
-      items.map((i) => i.leaseId),
-      items.map((i) => i.step.id),
-      items.map((i) => i.step.name),
-      items.map((i) => i.step.op),
-      items.map((i) => i.step.status),
-      items.map((i) => i.step.position),
-      items.map((i) => JSON.stringify(i.step.output ?? null)),
-      items.map((i) => (i.step.error ? JSON.stringify(i.step.error) : null)),
-      items.map((i) => i.step.attempts),
-      items.map((i) => i.step.startedAt.toISOString()),
-      items.map((i) => i.step.endedAt.toISOString()),
-    ],
+    [items.map((i) => i.runId), items.map((i) => i.leaseId), ...stepColumns(items).slice(1)],
   );
   return new Map(rows.map((r) => [r.id, { cancelRequested: r.cancel_requested }]));
+}
+
+/** The steps as parallel arrays for unnest: run_id, id, name, op, status, position, output, error, attempts, started_at, ended_at. */
+export function stepColumns(items: StepToSave[]): unknown[][] {
+  return [
+    items.map((i) => i.runId),
+    items.map((i) => i.step.id),
+    items.map((i) => i.step.name),
+    items.map((i) => i.step.op),
+    items.map((i) => i.step.status),
+    items.map((i) => i.step.position),
+    items.map((i) => JSON.stringify(i.step.output ?? null)),
+    items.map((i) => (i.step.error ? JSON.stringify(i.step.error) : null)),
+    items.map((i) => i.step.attempts),
+    items.map((i) => i.step.startedAt.toISOString()),
+    items.map((i) => i.step.endedAt.toISOString()),
+  ];
 }
