@@ -43,7 +43,7 @@ export interface RunListResponse {
   runs: RunSummary[];
   /** Pass as ?cursor= to get the next (older) page; null on the last page. */
   nextCursor: string | null;
-  /** Runs per status under the current filters, ignoring the status filter itself. */
+  /** Runs per status under the current filters, ignoring the status filter itself (first page only; zeros on later pages). */
   counts: Record<RunStatus, number>;
 }
 

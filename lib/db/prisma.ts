@@ -11,7 +11,8 @@ declare global {
 export function getPrisma(): PrismaClient {
   if (!globalThis.__relayPrisma) {
     globalThis.__relayPrisma = new PrismaClient({
-      adapter: new PrismaPg({ connectionString: databaseUrl(), max: 5 }),
+      // The runs list runs seven queries at once (page, names, five status counts).
+      adapter: new PrismaPg({ connectionString: databaseUrl(), max: 10 }),
     });
   }
   return globalThis.__relayPrisma;
