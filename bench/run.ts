@@ -2,6 +2,7 @@
 //   --quick   tiny sizes (the smoke test in `npm test` uses it)
 //   --scale   the dashboard queries over 1,000,000 runs instead of 100,000
 //   --no-peers  Relay only
+//   --reps N  repetitions of each workload (default 2; the README's table used 3)
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -13,10 +14,12 @@ const args = new Set(process.argv.slice(2));
 const quick = args.has("--quick");
 const scale = args.has("--scale");
 const peers = !args.has("--no-peers");
+const repsArg = process.argv.indexOf("--reps");
+const reps = repsArg > 0 ? Math.max(1, Number(process.argv[repsArg + 1]) || 2) : 2;
 
 const SIZE = quick
   ? { events: 1_000, concurrency: [10], reps: 1, latencySamples: 40, ingestSeconds: 1, failures: 100, dashboardRuns: 2_000, querySamples: 5 }
-  : { events: 20_000, concurrency: [10, 50], reps: 3, latencySamples: 200, ingestSeconds: 3, failures: 2_000, dashboardRuns: scale ? 1_000_000 : 100_000, querySamples: 40 };
+  : { events: 20_000, concurrency: [10, 50], reps, latencySamples: 200, ingestSeconds: 3, failures: 2_000, dashboardRuns: scale ? 1_000_000 : 100_000, querySamples: 40 };
 
 function ensurePeersInstalled() {
   if (fs.existsSync(path.join(__dirname, "node_modules/graphile-worker")) && fs.existsSync(path.join(__dirname, "node_modules/pg-boss"))) return;
