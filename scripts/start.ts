@@ -58,7 +58,8 @@ async function main() {
     log(`no DASHBOARD_PASSWORD: listening on ${host} only, so only this machine can reach the dashboard`);
   }
   log(`serving http://${host}:${port}`);
-  const server = spawn("npx", ["next", dev ? "dev" : "start", "-p", port, "-H", host], { cwd: ROOT, env, stdio: "inherit" });
+  // Next's own binary, not npx: a signal sent to npx does not reach the server it started.
+  const server = spawn(path.join(ROOT, "node_modules/.bin/next"), [dev ? "dev" : "start", "-p", port, "-H", host], { cwd: ROOT, env, stdio: "inherit" });
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
