@@ -64,6 +64,9 @@ export async function cancelRun(pool: pg.Pool, runId: string): Promise<ActionRes
   const client = await pool.connect();
   try {
     await client.query("BEGIN");
+    // The queue row first, then the run: the order claims and attempt ends lock them in. The
+    // other order deadlocks with a worker claiming the run at the same moment.
+    await client.query(`SELECT run_id FROM queue WHERE run_id = $1 FOR UPDATE`, [runId]);
     const { rows } = await client.query<{ status: string }>(`SELECT status FROM runs WHERE id = $1 FOR UPDATE`, [runId]);
     if (rows.length === 0) {
       await client.query("ROLLBACK");

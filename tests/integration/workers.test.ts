@@ -1,100 +1,100 @@
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ChildProcess } from "node:child_process";
 import { FunctionRegistry } from "@/lib/engine/registry";
-import { syncFunctions } from "@/lib/engine/sql/sync-functions";
-import { send, startWorker, waitForRun } from "../support/engine";
-import { fixtureFunctions } from "../support/processes/fixture-functions";
-import { spawnWorker, waitForExit } from "../support/processes/spawn-worker";
+import { createFunction } from "@/lib/engine/sdk";
+import type { Worker } from "@/lib/engine/worker";
+import { send, startWorker } from "../support/engine";
 import { eventually, useTestDatabase } from "../support/test-database";
 
 const db = useTestDatabase();
-let registry: FunctionRegistry;
-const children: ChildProcess[] = [];
+const RUNS = 300;
+const STEPS = ["one", "two", "three"];
 
-beforeAll(async () => {
-  await db.pool.query(`CREATE TABLE side_effects (run_id text, step text, pid int, at timestamptz DEFAULT clock_timestamp())`);
-  registry = new FunctionRegistry(fixtureFunctions(db.pool));
-  await syncFunctions(db.pool, registry.all());
-});
-afterAll(() => {
-  for (const c of children) c.kill("SIGKILL");
-});
+// Both workers run in this process, so their step bodies can be watched directly: how often each
+// (run, step) ran, on which worker, and whether it was ever running on two workers at once.
+const executions = new Map<string, string[]>();
+const inFlight = new Map<string, string>();
+const overlaps: string[] = [];
 
-async function sideEffects(runIds: string[]) {
-  const { rows } = await db.pool.query(`SELECT run_id, step, count(*)::int AS n FROM side_effects WHERE run_id = ANY($1) GROUP BY 1, 2`, [runIds]);
-  return rows as Array<{ run_id: string; step: string; n: number }>;
+function threeSteps(workerId: string) {
+  return createFunction({ id: "three-steps", retries: 2 }, { event: "t/three-steps" }, async ({ runId, step }) => {
+    const out: string[] = [];
+    for (const name of STEPS) {
+      out.push(
+        await step.run(name, async () => {
+          const key = `${runId}/${name}`;
+          const other = inFlight.get(key);
+          if (other) overlaps.push(`${key} on ${workerId} while on ${other}`);
+          inFlight.set(key, workerId);
+          executions.set(key, [...(executions.get(key) ?? []), workerId]);
+          // A little real waiting, so a second claim of the same run would land mid-step.
+          await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 4)));
+          inFlight.delete(key);
+          return `${name}@${workerId}`;
+        }),
+      );
+    }
+    return out;
+  });
 }
 
-describe("workers", () => {
-  it("two workers on one database never run the same step twice", async () => {
-    const a = await startWorker(db, fixtureFunctions(db.pool), { workerId: "worker-a" });
-    const b = await startWorker(db, fixtureFunctions(db.pool), { workerId: "worker-b" });
-    try {
-      const { runIds } = await send(db.pool, registry, Array.from({ length: 300 }, (_, i) => ({ name: "t/three-steps", data: { i } })));
-      const runs = await Promise.all(runIds.map((id) => waitForRun(db.pool, id, undefined, 30_000)));
-      expect(runs.every((r) => r.status === "COMPLETED")).toBe(true);
-      const effects = await sideEffects(runIds);
-      expect(effects).toHaveLength(900);
-      expect(effects.filter((e) => e.n !== 1)).toEqual([]);
-      const { rows } = await db.pool.query(`SELECT worker_id, count(*)::int AS n FROM attempts WHERE run_id = ANY($1) AND status = 'COMPLETED' GROUP BY 1`, [runIds]);
-      expect(rows.reduce((n, r) => n + r.n, 0)).toBe(300);
-      expect(rows.map((r) => r.worker_id).sort()).toEqual(["worker-a", "worker-b"]); // both took part
-    } finally {
-      await Promise.all([a.worker.stop(1_000), b.worker.stop(1_000)]);
-    }
-  });
+const pools: pg.Pool[] = [];
+const workers: Worker[] = [];
+beforeAll(async () => {
+  // Each worker with a pool of its own, as two processes would have.
+  for (const id of ["worker-a", "worker-b"]) {
+    const pool = new pg.Pool({ connectionString: db.url, max: 5 });
+    pool.on("error", () => {});
+    pools.push(pool);
+    workers.push((await startWorker(db, [threeSteps(id)], { pool, workerId: id, concurrency: 8 })).worker);
+  }
+});
+afterAll(async () => {
+  await Promise.all(workers.map((w) => w.stop(1_000)));
+  await Promise.all(pools.map((p) => p.end()));
+});
 
-  it("a run whose worker is killed mid-step completes elsewhere after its lease expires, without repeating stored steps", async () => {
-    const doomed = await spawnWorker(db.url, "doomed", { STEP_PAUSE_MS: "60000" });
-    children.push(doomed);
-    const { runIds } = await send(db.pool, registry, { name: "t/three-steps" });
-    const runId = runIds[0];
-    // Step "one" is executing (its side effect happened, its result is not stored yet): kill now.
-    await eventually(async () => ((await sideEffects([runId])).length > 0 ? true : undefined));
-    doomed.kill("SIGKILL");
-    await waitForExit(doomed);
+describe("two workers on one database", () => {
+  it(`complete ${RUNS} three-step runs with every step executed exactly once, never on both at the same time`, async () => {
+    const registry = new FunctionRegistry([threeSteps("sender")]);
+    const { runIds } = await send(db.pool, registry, Array.from({ length: RUNS }, (_, i) => ({ name: "t/three-steps", data: { i } })));
+    expect(runIds).toHaveLength(RUNS);
+    await eventually(
+      async () => {
+        const { rows } = await db.pool.query(`SELECT count(*)::int AS n FROM runs WHERE id = ANY($1) AND status IN ('COMPLETED', 'FAILED', 'CANCELLED')`, [runIds]);
+        return rows[0].n === RUNS ? true : undefined;
+      },
+      20_000,
+      `all ${RUNS} runs to end`,
+    );
 
-    const rescuer = await startWorker(db, fixtureFunctions(db.pool), { workerId: "rescuer", leaseMs: 1_000 });
-    try {
-      const run = await waitForRun(db.pool, runId, undefined, 15_000);
-      expect(run.status).toBe("COMPLETED");
-      expect(run.output).toEqual(["one", "two", "three"]);
-      const { rows: attempts } = await db.pool.query(`SELECT status, worker_id, error->>'name' AS error FROM attempts WHERE run_id = $1 ORDER BY number`, [runId]);
-      expect(attempts).toEqual([
-        { status: "LOST", worker_id: "doomed", error: "WorkerLostError" },
-        { status: "COMPLETED", worker_id: "rescuer", error: null },
-      ]);
-      // "one" ran twice: its first run was never stored (the worker died inside it). "two" and "three" ran once.
-      const effects = Object.fromEntries((await sideEffects([runId])).map((e) => [e.step, e.n]));
-      expect(effects).toEqual({ one: 2, two: 1, three: 1 });
-    } finally {
-      await rescuer.worker.stop(1_000);
-    }
-  });
+    const { rows: runs } = await db.pool.query(`SELECT id, status, output FROM runs WHERE id = ANY($1)`, [runIds]);
+    expect(runs.filter((r) => r.status !== "COMPLETED")).toEqual([]);
 
-  it("SIGTERM lets the step in flight finish, hands back the rest, and another worker carries on", async () => {
-    const graceful = await spawnWorker(db.url, "graceful", { STEP_PAUSE_MS: "700", SHUTDOWN_GRACE_MS: "5000" });
-    children.push(graceful);
-    const { runIds } = await send(db.pool, registry, { name: "t/three-steps" });
-    const runId = runIds[0];
-    await eventually(async () => ((await sideEffects([runId])).length > 0 ? true : undefined));
-    graceful.kill("SIGTERM");
-    expect(await waitForExit(graceful)).toBe(0);
+    expect(overlaps).toEqual([]);
+    const wrongCounts = runIds.flatMap((id) => STEPS.map((s) => `${id}/${s}`)).filter((key) => executions.get(key)?.length !== 1);
+    expect(wrongCounts).toEqual([]);
+    expect(executions.size).toBe(RUNS * STEPS.length);
+    // Each run's output is what its steps returned when they ran: nothing was re-executed elsewhere.
+    for (const r of runs) expect(r.output).toEqual(STEPS.map((s) => `${s}@${executions.get(`${r.id}/${s}`)![0]}`));
+    // Both workers did real work.
+    const byWorker = new Map<string, number>();
+    for (const [, ws] of executions) byWorker.set(ws[0], (byWorker.get(ws[0]) ?? 0) + 1);
+    expect([...byWorker.keys()].sort()).toEqual(["worker-a", "worker-b"]);
 
-    // The step in flight was stored; the run is unlocked and due, not left to a lease to expire.
-    const { rows: stored } = await db.pool.query(`SELECT id FROM steps WHERE run_id = $1`, [runId]);
-    expect(stored.map((s) => s.id)).toContain("one");
-    const { rows: queue } = await db.pool.query(`SELECT locked_by FROM queue WHERE run_id = $1`, [runId]);
-    expect(queue).toEqual([{ locked_by: null }]);
-
-    const next = await startWorker(db, fixtureFunctions(db.pool), { workerId: "next" });
-    try {
-      const run = await waitForRun(db.pool, runId, undefined, 10_000);
-      expect(run.status).toBe("COMPLETED");
-      const effects = Object.fromEntries((await sideEffects([runId])).map((e) => [e.step, e.n]));
-      expect(effects).toEqual({ one: 1, two: 1, three: 1 });
-    } finally {
-      await next.worker.stop(1_000);
-    }
+    // One attempt per run, and it completed; every step stored once, first time.
+    const { rows: attempts } = await db.pool.query(
+      `SELECT run_id, count(*)::int AS n, count(*) FILTER (WHERE status = 'COMPLETED')::int AS completed FROM attempts WHERE run_id = ANY($1) GROUP BY run_id`,
+      [runIds],
+    );
+    expect(attempts).toHaveLength(RUNS);
+    expect(attempts.filter((a) => a.n !== 1 || a.completed !== 1)).toEqual([]);
+    const { rows: steps } = await db.pool.query(
+      `SELECT count(*)::int AS n, count(*) FILTER (WHERE attempts = 1 AND status = 'COMPLETED')::int AS clean FROM steps WHERE run_id = ANY($1)`,
+      [runIds],
+    );
+    expect(steps[0]).toEqual({ n: RUNS * STEPS.length, clean: RUNS * STEPS.length });
+    const { rows: queue } = await db.pool.query(`SELECT count(*)::int AS n FROM queue WHERE run_id = ANY($1)`, [runIds]);
+    expect(queue[0].n).toBe(0);
   });
 });

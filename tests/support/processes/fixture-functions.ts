@@ -19,5 +19,23 @@ export function fixtureFunctions(pool: pg.Pool) {
       for (const name of ["one", "two", "three"]) out.push(await step.run(name, () => effect(runId, name)));
       return out;
     }),
+    // Step "two" hangs for a minute the first time it runs for a run (a worker to kill there),
+    // and returns at once when it runs again, wherever that is.
+    createFunction({ id: "hangs-once", retries: 3 }, { event: "t/hangs-once" }, async ({ runId, step }) => {
+      const one = await step.run("one", async () => {
+        await pool.query(`INSERT INTO side_effects (run_id, step, pid) VALUES ($1, 'one', $2)`, [runId, process.pid]);
+        return "one";
+      });
+      const two = await step.run("two", async () => {
+        const { rows } = await pool.query(
+          `WITH ins AS (INSERT INTO side_effects (run_id, step, pid) VALUES ($1, 'two', $2))
+           SELECT count(*)::int AS before FROM side_effects WHERE run_id = $1 AND step = 'two'`,
+          [runId, process.pid],
+        );
+        if (rows[0].before === 0) await new Promise((r) => setTimeout(r, 60_000));
+        return "two";
+      });
+      return [one, two];
+    }),
   ];
 }
